@@ -1,0 +1,2 @@
+/** The pure turn machine. */
+package dev.turnstile.machine;
