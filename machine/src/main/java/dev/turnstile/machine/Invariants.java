@@ -19,18 +19,18 @@ final class Invariants {
     static void checkState(SessionState state, MachineConfig config) {
         boolean idle = state.phase() instanceof Phase.AwaitingUser;
         require(idle == state.turnProgress().isEmpty(),
-                "turn progress must be present exactly while a turn runs; phase " + state.phase());
+                () -> "turn progress must be present exactly while a turn runs; phase " + state.phase());
         switch (state.phase()) {
             case Phase.AwaitingTools p -> {
                 Vector<ToolSlot> open = p.slots().filter(s -> !s.isAnswered());
                 require(open.exists(s -> !(s.state() instanceof ToolSlot.AwaitingDecision)),
-                        "AwaitingTools must have an open slot that is not waiting for a decision");
+                        () -> "AwaitingTools must have an open slot that is not waiting for a decision");
                 requireBatchShape(state, p.slots(), config);
             }
             case Phase.AwaitingApproval p -> {
                 Vector<ToolSlot> open = p.slots().filter(s -> !s.isAnswered());
                 require(!open.isEmpty() && open.forAll(s -> s.state() instanceof ToolSlot.AwaitingDecision),
-                        "AwaitingApproval must have only decision-waiting open slots");
+                        () -> "AwaitingApproval must have only decision-waiting open slots");
                 requireBatchShape(state, p.slots(), config);
             }
             case Phase.AwaitingUser p -> { }
@@ -42,20 +42,22 @@ final class Invariants {
 
     static void checkStep(SessionState before, SessionState after, Vector<Effect> effects, Option<Wake> wake,
             MachineConfig config) {
-        require(!after.now().isBefore(before.now()), "now must never go backwards");
-        require(after.lastEffectId() >= before.lastEffectId(), "effect ids must never be reused");
-        require(after.transcript().size() >= before.transcript().size(), "nothing is ever removed from a transcript");
+        require(!after.now().isBefore(before.now()), () -> "now must never go backwards");
+        require(after.lastEffectId() >= before.lastEffectId(), () -> "effect ids must never be reused");
+        require(after.transcript().size() >= before.transcript().size(),
+                () -> "nothing is ever removed from a transcript");
         wake.forEach(w -> require(w.at().isAfter(after.now()),
-                "wake must be strictly after now: wake " + w + ", now " + after.now()));
+                () -> "wake must be strictly after now: wake " + w + ", now " + after.now()));
         long lastId = before.lastEffectId();
         boolean turnOpen = before.turnRunning();
         for (Effect effect : effects) {
             Option<EffectId> issued = issuedId(effect);
             if (issued.isDefined()) {
-                require(issued.get().value() > lastId, "effect ids must be unique and increasing: " + issued.get()
-                        + " after e" + lastId);
+                long previous = lastId;
+                require(issued.get().value() > previous,
+                        () -> "effect ids must be unique and increasing: " + issued.get() + " after e" + previous);
                 lastId = issued.get().value();
-                require(turnOpen, "no effect may follow a turn's outcome: " + effect);
+                require(turnOpen, () -> "no effect may follow a turn's outcome: " + effect);
             }
             if (effect instanceof Effect.Emit(Event.TurnFinished f)) {
                 turnOpen = false;
@@ -63,8 +65,8 @@ final class Invariants {
                 turnOpen = true;
             }
         }
-        require(lastId <= after.lastEffectId(),
-                "the state's last effect id must cover every issued effect");
+        long lastIssued = lastId;
+        require(lastIssued <= after.lastEffectId(), () -> "the state's last effect id must cover every issued effect");
         checkState(after, config);
     }
 
@@ -89,19 +91,21 @@ final class Invariants {
             }
         }
         Vector<String> asked = assistant.toolCalls().map(ToolCall::id);
-        require(answered.equals(asked),
-                "every tool call must be answered exactly once, in call order: asked " + asked + ", answered " + answered);
+        Vector<String> got = answered;
+        require(got.equals(asked),
+                () -> "every tool call must be answered exactly once, in call order: asked " + asked + ", answered " + got);
     }
 
     private static void requireBatchShape(SessionState state, Vector<ToolSlot> slots, MachineConfig config) {
         int inFlight = slots.count(s -> s.state() instanceof ToolSlot.Running || s.state() instanceof ToolSlot.CheckingBudget);
         require(inFlight <= config.maxParallelTools(),
-                "at most " + config.maxParallelTools() + " tool runs may be in flight, found " + inFlight);
+                () -> "at most " + config.maxParallelTools() + " tool runs may be in flight, found " + inFlight);
         for (int i = 0; i < slots.size(); i++) {
-            require(slots.get(i).index() == i, "tool slots must be in call order");
+            require(slots.get(i).index() == i, () -> "tool slots must be in call order");
         }
-        require(state.transcript().lastOption().exists(m -> m instanceof AssistantMessage a && a.toolCalls().size() == slots.size()),
-                "a tool batch's assistant message must be the last transcript entry");
+        require(state.transcript().lastOption()
+                        .exists(m -> m instanceof AssistantMessage a && a.toolCalls().size() == slots.size()),
+                () -> "a tool batch's assistant message must be the last transcript entry");
     }
 
     private static Option<EffectId> issuedId(Effect effect) {
@@ -116,9 +120,13 @@ final class Invariants {
         };
     }
 
-    static void require(boolean condition, String rule) {
+    /**
+     * Throws when {@code condition} is false. The rule text is built only then: a step must not pay for
+     * formatting (a model call's text includes its whole transcript) when the invariant holds.
+     */
+    static void require(boolean condition, java.util.function.Supplier<String> rule) {
         if (!condition) {
-            throw new IllegalStateException("turn machine invariant broken: " + rule);
+            throw new IllegalStateException("turn machine invariant broken: " + rule.get());
         }
     }
 }
