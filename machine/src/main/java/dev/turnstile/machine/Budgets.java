@@ -42,12 +42,14 @@ final class Budgets {
         return Option.none();
     }
 
-    /** The stop reason if starting one more tool run would cross a hard limit. */
-    static Option<StopReason> beforeToolRun(StepContext cx) {
+    /** The stop reason if starting {@code runs} more tool runs would cross a hard limit. */
+    static Option<StopReason> beforeToolRuns(StepContext cx, int runs) {
         for (BudgetScope scope : SCOPES) {
             BudgetLimits limits = cx.config.budget().limits(scope);
-            Option<StopReason> stop = crossing(scope, limits, BudgetResource.TOOL_CALLS, meter(cx, scope).toolRuns(), 1,
-                    "the next tool run would be number " + (meter(cx, scope).toolRuns() + 1))
+            int used = meter(cx, scope).toolRuns();
+            Option<StopReason> stop = crossing(scope, limits, BudgetResource.TOOL_CALLS, used, runs,
+                    runs == 1 ? "the next tool run would be number " + (used + 1)
+                            : "the next " + runs + " tool runs would reach number " + (used + runs))
                     .orElse(() -> wallTime(cx, scope, limits));
             if (stop.isDefined()) {
                 return stop;

@@ -133,7 +133,8 @@ final class ModelCalls {
             Option<Long> retryAfterMillis, String message) {
         RetryPolicy policy = cx.config.retry();
         if (waiting.attempt() >= policy.maxAttempts()) {
-            stopFailed(cx, kind, message + " (gave up after " + waiting.attempt() + " attempts)");
+            String attempts = waiting.attempt() == 1 ? "1 attempt" : waiting.attempt() + " attempts";
+            stopFailed(cx, kind, message + " (gave up after " + attempts + ")");
             return;
         }
         if (retryAfterMillis.exists(ms -> ms > policy.retryAfterCapMillis())) {

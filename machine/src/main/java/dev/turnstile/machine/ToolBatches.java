@@ -76,40 +76,45 @@ final class ToolBatches {
         };
     }
 
-    /** Starts queued calls while the concurrency cap allows, then settles the phase. */
+    /**
+     * Starts queued calls while the concurrency cap allows, then settles the phase. Without a guard,
+     * the budget is checked for all the runs about to start before any is issued: a run must never be
+     * issued and abandoned in the same step (a non-idempotent tool could already have acted).
+     */
     static void advance(StepContext cx) {
         int inFlight = (int) slots(cx).count(s -> s.state() instanceof Running || s.state() instanceof CheckingBudget);
-        for (ToolSlot slot : slots(cx)) {
-            if (inFlight >= cx.config.maxParallelTools()) {
-                break;
-            }
-            if (!(slot.state() instanceof Queued)) {
-                continue;
-            }
-            if (!startOrCheck(cx, slot)) {
+        Vector<ToolSlot> toStart = slots(cx).filter(s -> s.state() instanceof Queued)
+                .take(Math.max(0, cx.config.maxParallelTools() - inFlight));
+        boolean guarded = cx.config.budget().guardDeadlineMillis().isDefined();
+        if (!toStart.isEmpty() && !guarded) {
+            Option<StopReason> exhausted = Budgets.beforeToolRuns(cx, toStart.size());
+            if (exhausted.isDefined()) {
+                TurnLifecycle.finish(cx, new Outcome.Stopped(exhausted.get()));
                 return;
             }
-            inFlight++;
+        }
+        for (ToolSlot slot : toStart) {
+            if (guarded) {
+                askGuard(cx, slot);
+            } else {
+                Budgets.recordToolRun(cx);
+                issueRun(cx, slot);
+            }
         }
         settle(cx);
     }
 
-    /** Runs the slot or asks the guard first; false when a budget stop ended the turn. */
-    private static boolean startOrCheck(StepContext cx, ToolSlot slot) {
-        Option<Long> guardMillis = cx.config.budget().guardDeadlineMillis();
-        if (guardMillis.isDefined()) {
-            EffectId checkId = cx.nextEffectId();
-            Instant deadline = cx.state.now().plusMillis(guardMillis.get());
-            cx.command(new Effect.CheckBudget(checkId, "tool:" + slot.call().name(), dev.turnstile.model.Usage.ZERO, 0,
-                    deadline, cx.state.labels()));
-            replace(cx, slot.with(new CheckingBudget(checkId, deadline)));
-            return true;
-        }
-        return run(cx, slot);
+    private static void askGuard(StepContext cx, ToolSlot slot) {
+        EffectId checkId = cx.nextEffectId();
+        Instant deadline = cx.state.now().plusMillis(cx.config.budget().guardDeadlineMillis().get());
+        cx.command(new Effect.CheckBudget(checkId, "tool:" + slot.call().name(), dev.turnstile.model.Usage.ZERO, 0,
+                deadline, cx.state.labels()));
+        replace(cx, slot.with(new CheckingBudget(checkId, deadline)));
     }
 
-    private static boolean run(StepContext cx, ToolSlot slot) {
-        Option<StopReason> exhausted = Budgets.beforeToolRun(cx);
+    /** Runs a slot the guard allowed; false when a hard budget limit ended the turn instead. */
+    private static boolean runAllowed(StepContext cx, ToolSlot slot) {
+        Option<StopReason> exhausted = Budgets.beforeToolRuns(cx, 1);
         if (exhausted.isDefined()) {
             TurnLifecycle.finish(cx, new Outcome.Stopped(exhausted.get()));
             return false;
@@ -175,7 +180,7 @@ final class ToolBatches {
             TurnLifecycle.finish(cx, new Outcome.Stopped(new StopReason.GuardDenied(subject, checked.reason(), false)));
             return;
         }
-        if (run(cx, slot)) {
+        if (runAllowed(cx, slot)) {
             advance(cx);
         }
     }
@@ -251,6 +256,11 @@ final class ToolBatches {
 
     private static void completeRound(StepContext cx) {
         appendResults(cx);
+        // The batch is closed: its results are in the transcript and nothing of it is in flight. Until the
+        // next call is prepared the turn is between rounds, which the machine represents as AwaitingUser
+        // with the turn's progress still present (as when a turn has just begun), so that a budget stop
+        // while preparing the next round does not close the batch a second time.
+        cx.state = cx.state.withPhase(new Phase.AwaitingUser());
         TurnLifecycle.deliverAtBoundary(cx);
         cx.requestCheckpoint();
         TurnProgress turn = cx.turn();

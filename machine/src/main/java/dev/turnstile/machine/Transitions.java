@@ -132,6 +132,10 @@ public final class Transitions {
             new Row(T, RECOVERED, T, "recovered: idempotent tools re-run, others answered as interrupted"),
             new Row(T, RECOVERED, A, "recovered: interrupted runs answered, only approvals remain"),
             new Row(T, RECOVERED, M, "recovered: interrupted runs answered, the batch is complete"),
+            // Found by the simulator (seeds 0xf78adfa22e8f2de4, 0x4fdf03e6e3643de3): recovery completes a
+            // batch like any answer does, so it continues the same ways a tool result does.
+            new Row(T, RECOVERED, G, "recovered: interrupted runs answered, the batch is complete, guard first"),
+            new Row(T, RECOVERED, U, "recovered: interrupted runs answered, and the next run or round is over budget"),
             new Row(A, RECOVERED, A, "recovered: pending approvals announced again"));
 
     private static final LinkedHashSet<String> KEYS = LinkedHashSet.ofAll(TABLE.map(Row::key));
@@ -156,7 +160,7 @@ public final class Transitions {
     /** The declared row for a transition taken; throws when it is undeclared (a bug in the machine). */
     static Row row(String from, String trigger, String to) {
         String key = from + " --" + trigger + "--> " + to;
-        Invariants.require(KEYS.contains(key), "undeclared transition " + key);
+        Invariants.require(KEYS.contains(key), () -> "undeclared transition " + key);
         return TABLE.find(r -> r.key().equals(key)).get();
     }
 }

@@ -41,8 +41,11 @@ final class TurnLifecycle {
     static void finish(StepContext cx, Outcome outcome) {
         String why = describe(outcome);
         switch (cx.state.phase()) {
-            case Phase.AwaitingUser p -> throw new IllegalStateException(
-                    "invariant broken: finishing a turn while none runs (" + outcome + ")");
+            // AwaitingUser with a turn in progress means the turn is between rounds within this step (it
+            // has just begun, or a round's batch just closed): nothing is in flight. Finishing with no
+            // turn begun at all is a bug.
+            case Phase.AwaitingUser p -> Invariants.require(cx.state.turnProgress().isDefined(),
+                    () -> "finishing a turn while none runs (" + outcome + ")");
             case Phase.AwaitingBudgetGuard p -> cx.abandonUnlessSettled(p.checkId(), why);
             case Phase.AwaitingModel p -> cx.abandonUnlessSettled(p.callId(), why);
             case Phase.BackingOff p -> { }

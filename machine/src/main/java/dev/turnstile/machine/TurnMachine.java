@@ -32,6 +32,12 @@ import java.util.Objects;
  */
 public final class TurnMachine {
 
+    /**
+     * The machine's behaviour version, stamped into journal headers. Bump it whenever a change can make
+     * the same inputs produce different steps, so a replay divergence can be attributed.
+     */
+    public static final String VERSION = "turnstile-machine/0.1.0";
+
     private final MachineConfig config;
     private final ToolCatalog catalog;
 

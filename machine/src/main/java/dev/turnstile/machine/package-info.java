@@ -38,15 +38,20 @@
  * <pre>{@code
  * TurnMachine machine = new TurnMachine(MachineConfig.builder("gpt-4o").tool(addTool).build());
  * SessionState state = machine.start("session-1", seed, clock.instant());
- * Deque<Input> inbox = new ArrayDeque<>(List.of(Input.UserMessageReceived.of(clock.instant(), "2+2?")));
- * while (!inbox.isEmpty()) {
+ * Deque<Input> inbox = new ArrayDeque<>(List.of(Input.UserMessageReceived.of(clock.instant(), "What is 2 + 2?")));
+ * Option<Wake> wake = Option.none();
+ * while (!inbox.isEmpty() || wake.isDefined()) {
+ *     if (inbox.isEmpty()) {                          // nothing to do until the one timer fires
+ *         clock.sleepUntil(wake.get().at());
+ *         inbox.add(new Input.TimeAdvanced(clock.instant()));
+ *     }
  *     Input input = inbox.poll();
  *     journal.append(input);                          // write-ahead: durable before it is stepped
  *     Step step = machine.step(state, input);
  *     state = step.state();
  *     for (Effect effect : step.effects()) {
  *         switch (effect) {
- *             case Effect.CallModel c -> inbox.add(new Input.ModelReplied(clock.instant(), c.id(), model.call(c.request())));
+ *             case Effect.CallModel c -> inbox.add(model.call(c, clock));   // a ModelReplied or a ModelFailed
  *             case Effect.RunTool r -> inbox.add(new Input.ToolSucceeded(clock.instant(), r.id(), tools.run(r.call())));
  *             case Effect.Emit e -> observers.publish(e.event());
  *             case Effect.SaveCheckpoint s -> checkpoints.save(s.snapshot());
@@ -55,9 +60,11 @@
  *             case Effect.Abandon a -> inFlight.cancel(a.id());
  *         }
  *     }
- *     step.wake().forEach(w -> timer.schedule(w.at()));  // when it fires: inbox.add(new Input.TimeAdvanced(clock.instant()))
+ *     wake = step.wake();                             // re-arm the one timer after every step
  * }
  * }</pre>
+ * Here every effect is answered at once, so an empty inbox means waiting for the timer; a real
+ * adapter waits for whichever comes first, a result or the timer.
  * A complete, compiled version of this loop runs in the test {@code PackageDocDriverTest}.
  *
  * <h2>Vocabulary</h2>
