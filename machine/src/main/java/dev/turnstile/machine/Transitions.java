@@ -132,8 +132,9 @@ public final class Transitions {
             new Row(T, RECOVERED, T, "recovered: idempotent tools re-run, others answered as interrupted"),
             new Row(T, RECOVERED, A, "recovered: interrupted runs answered, only approvals remain"),
             new Row(T, RECOVERED, M, "recovered: interrupted runs answered, the batch is complete"),
-            // Found by the simulator (seeds 0xf78adfa22e8f2de4, 0x4fdf03e6e3643de3): recovery completes a
-            // batch like any answer does, so it continues the same ways a tool result does.
+            // Found by the simulator (trace conformance-tests/src/test/resources/sim/
+            // regression-recovery-completes-batch-guard-first.jsonl): recovery completes a batch like any
+            // answer does, so it continues the same ways a tool result does.
             new Row(T, RECOVERED, G, "recovered: interrupted runs answered, the batch is complete, guard first"),
             new Row(T, RECOVERED, U, "recovered: interrupted runs answered, and the next run or round is over budget"),
             new Row(A, RECOVERED, A, "recovered: pending approvals announced again"));
