@@ -35,6 +35,9 @@ public final class HostRuntime implements AgentRuntime {
     private final CheckpointStore checkpoints;
     private final EffectPorts ports;
     private final int observationCapacity;
+    private final int maxOpenSessions;
+    private final java.util.concurrent.ConcurrentHashMap<String, CompletableFuture<Void>> parking =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final TreeMap<String, Session> open = new TreeMap<>();
     private boolean closed;
 
@@ -43,16 +46,32 @@ public final class HostRuntime implements AgentRuntime {
      */
     public HostRuntime(RuntimeEnvironment env, Journal journal, CheckpointStore checkpoints, EffectPorts ports,
             int observationCapacity) {
+        this(env, journal, checkpoints, ports, observationCapacity, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param observationCapacity observations retained per session for observers that fall behind
+     * @param maxOpenSessions sessions kept open in memory; at the cap, opening or resuming another parks
+     *     the least recently active idle session (closes it; its journal stays in the store and
+     *     {@link #resume} brings it back), and is refused when every open session is mid-turn
+     */
+    public HostRuntime(RuntimeEnvironment env, Journal journal, CheckpointStore checkpoints, EffectPorts ports,
+            int observationCapacity, int maxOpenSessions) {
         this.env = Objects.requireNonNull(env, "env");
         this.journal = Objects.requireNonNull(journal, "journal");
         this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
         this.ports = Objects.requireNonNull(ports, "ports");
         this.observationCapacity = observationCapacity;
+        if (maxOpenSessions < 1) {
+            throw new IllegalArgumentException("maxOpenSessions must be positive, got " + maxOpenSessions);
+        }
+        this.maxOpenSessions = maxOpenSessions;
     }
 
     @Override
     public synchronized Session open(SessionOptions options) {
         requireOpen();
+        makeRoom();
         MachineConfig config = withRegisteredTools(options.config());
         long seed = options.seed().getOrElse(() -> derivedSeed(options.sessionId()));
         Instant startedAt = env.clock().instant();
@@ -70,6 +89,11 @@ public final class HostRuntime implements AgentRuntime {
         if (open.containsKey(sessionId)) {
             throw new IllegalStateException("session " + sessionId + " is already open in this runtime");
         }
+        CompletableFuture<Void> beingParked = parking.get(sessionId);
+        if (beingParked != null) {
+            beingParked.join();
+        }
+        makeRoom();
         SessionRecovery.Recovered recovered = SessionRecovery.recover(journal, checkpoints, sessionId);
         requireToolsRegistered(recovered.machine().config());
         Session session = register(new SessionDriver(recovered.machine(), recovered.state(), recovered.writer(),
@@ -122,6 +146,27 @@ public final class HostRuntime implements AgentRuntime {
         } finally {
             journal.close();
         }
+    }
+
+    /** Parks the least recently active idle session when the registry is at its cap. */
+    private void makeRoom() {
+        if (open.size() < maxOpenSessions) {
+            return;
+        }
+        Option<Session> idlest = Vector.ofAll(open.values())
+                .filter(s -> !s.snapshot().turnRunning())
+                .minBy(s -> s.snapshot().now());
+        if (idlest.isEmpty()) {
+            throw new IllegalStateException("all " + maxOpenSessions + " open sessions are mid-turn; none can be parked"
+                    + " to make room (raise maxOpenSessions or close a session)");
+        }
+        Session parked = idlest.get();
+        open.remove(parked.id());
+        // Closing an idle session cancels nothing: it flushes and closes its journal, which resume() reopens.
+        // Not awaited here (the session's executor may be the caller's own); resume() waits for it instead.
+        CompletableFuture<Void> closing = parked.close();
+        parking.put(parked.id(), closing);
+        closing.whenComplete((ignored, error) -> parking.remove(parked.id(), closing));
     }
 
     private Session register(SessionDriver driver) {
