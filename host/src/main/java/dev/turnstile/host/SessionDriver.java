@@ -53,6 +53,8 @@ public final class SessionDriver {
     private final TreeMap<EffectId, Runnable> inFlight = new TreeMap<>();
     private boolean busy;
     private boolean closing;
+    private CompletableFuture<Void> closeRequested;
+    private boolean closeStarted;
     private Throwable failure;
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private Option<Wake> armedWake = Option.none();
@@ -143,22 +145,37 @@ public final class SessionDriver {
     public CompletableFuture<Void> close() {
         CompletableFuture<Void> closed = new CompletableFuture<>();
         serial.execute(() -> {
-            if (closing) {
+            if (closeRequested != null) {
+                closeRequested.whenComplete((ignored, error) -> closed.complete(null));
+                return;
+            }
+            closing = true;
+            closeRequested = closed;
+            if (failure != null) {
                 closed.complete(null);
                 return;
             }
-            if (state.turnRunning() && failure == null) {
-                CompletableFuture<Long> cancelled = new CompletableFuture<>();
-                inbox.add(new Pending(at -> new Input.CancelRequested(at, "session closed"), cancelled));
-                closing = true;
-                cancelled.whenComplete((seq, error) -> serial.execute(() -> finishClose(closed)));
-                pump();
-            } else {
-                closing = true;
-                finishClose(closed);
-            }
+            maybeFinishClose();
         });
         return closed;
+    }
+
+    /**
+     * Closes once everything accepted before close() has been stepped and journaled (an append may be
+     * waiting for its fsync), cancelling a running turn first — and again if the cancel started a queued
+     * turn — so no effect is started after close completes.
+     */
+    private void maybeFinishClose() {
+        if (closeRequested == null || closeStarted || busy || !inbox.isEmpty() || failure != null) {
+            return;
+        }
+        if (state.turnRunning()) {
+            inbox.add(new Pending(at -> new Input.CancelRequested(at, "session closed"), new CompletableFuture<>()));
+            pump();
+            return;
+        }
+        closeStarted = true;
+        finishClose(closeRequested);
     }
 
     private void finishClose(CompletableFuture<Void> closed) {
@@ -182,7 +199,11 @@ public final class SessionDriver {
 
     private void pump() {
         // Inputs queued before close() still run: close waits for them, then for its own cancel.
-        if (busy || inbox.isEmpty()) {
+        if (busy) {
+            return;
+        }
+        if (inbox.isEmpty()) {
+            maybeFinishClose();
             return;
         }
         Pending next = inbox.poll();
@@ -283,6 +304,9 @@ public final class SessionDriver {
                 LOG.log(Level.WARNING, "closing the journal of failed session " + state.sessionId() + ": " + closeFailure);
             } finally {
                 terminated.complete(null);
+                if (closeRequested != null) {
+                    closeRequested.complete(null);
+                }
             }
         });
     }

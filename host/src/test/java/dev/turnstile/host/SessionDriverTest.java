@@ -163,4 +163,24 @@ class SessionDriverTest {
         env.runAll();
         assertTrue(again.isDone() && !again.isCompletedExceptionally());
     }
+
+    @Test
+    void closeWaitsForAnInputWhoseAppendIsInFlightAndCancelsTheTurnItStarted() {
+        // Found by the crash test: close() of an idle session used to complete while a send's journal
+        // append was still in flight; the send then started a turn nobody cancelled.
+        Session session = open(MachineConfig.builder("m").build());
+        CompletableFuture<Long> accepted = session.send("hi");
+        env.runOne(); // the driver steps the machine; the append is queued, not yet durable
+        CompletableFuture<Void> closed = session.close();
+        env.runOne(); // the close request: it must not complete while the append is in flight
+        assertFalse(closed.isDone(), "close completed before an accepted input was journaled");
+
+        env.runAll();
+
+        assertEquals(1L, accepted.join());
+        assertTrue(closed.isDone());
+        assertEquals(1, model.calls.size());
+        assertTrue(model.calls.get(0).cancelled, "the turn the send started is cancelled by close");
+        assertEquals(List.of(Input.UserMessageReceived.class, Input.CancelRequested.class), journaledInputs());
+    }
 }
