@@ -44,7 +44,7 @@ final class HttpModelCall implements ModelCall {
     private final Consumer<StreamDelta> deltas;
     private final CompletableFuture<ReplyResult> result = new CompletableFuture<>();
     private volatile boolean cancelled;
-    private volatile CompletableFuture<HttpResponse<Flow.Publisher<List<ByteBuffer>>>> sending;
+    private volatile Thread sender;
     private volatile ChunkQueue body;
 
     HttpModelCall(ClientSettings settings, Dialect dialect, ModelRequest request, Consumer<StreamDelta> deltas) {
@@ -63,18 +63,29 @@ final class HttpModelCall implements ModelCall {
             complete(failure(FailureKind.FATAL, "cannot build the " + dialect.providerName() + " request: " + e.getMessage()), "");
             return this;
         }
-        sending = settings.httpClient().sendAsync(http, HttpResponse.BodyHandlers.ofPublisher());
-        if (cancelled) {
-            sending.cancel(true);
-        }
-        sending.whenComplete((response, error) -> {
-            if (error != null) {
-                complete(Failures.ofSendError(error, settings, dialect.providerName()), "");
-            } else {
-                Thread.ofVirtual().name("turnstile-model-call").start(() -> read(response));
-            }
-        });
+        // A blocking send on the call's own virtual thread, not sendAsync: the JDK completes sendAsync
+        // futures on the common ForkJoinPool, which blocking work anywhere in the JVM can starve.
+        Thread.ofVirtual().name("turnstile-model-call").start(() -> send(http));
         return this;
+    }
+
+    private void send(HttpRequest http) {
+        sender = Thread.currentThread();
+        if (cancelled) {
+            return;
+        }
+        HttpResponse<Flow.Publisher<List<ByteBuffer>>> response;
+        try {
+            response = settings.httpClient().send(http, HttpResponse.BodyHandlers.ofPublisher());
+        } catch (InterruptedException e) {
+            // cancel() interrupted the send before the headers arrived; the JDK aborts the exchange.
+            complete(failure(FailureKind.CANCELLED, "the call was cancelled"), "");
+            return;
+        } catch (java.io.IOException | RuntimeException e) {
+            complete(Failures.ofSendError(e, settings, dialect.providerName()), "");
+            return;
+        }
+        read(response);
     }
 
     @Override
@@ -87,13 +98,14 @@ final class HttpModelCall implements ModelCall {
         cancelled = true;
         // Complete first: closing the transport makes the reader see an error, which must not win.
         complete(failure(FailureKind.CANCELLED, "the call was cancelled"), "");
-        CompletableFuture<?> s = sending;
-        if (s != null) {
-            s.cancel(true); // before the headers: aborts the exchange and closes the connection
-        }
         ChunkQueue q = body;
         if (q != null) {
             q.cancel(); // after the headers: cancelling the body subscription closes the connection
+            return;
+        }
+        Thread t = sender;
+        if (t != null) {
+            t.interrupt(); // before the headers: an interrupted send aborts the exchange and its connection
         }
     }
 

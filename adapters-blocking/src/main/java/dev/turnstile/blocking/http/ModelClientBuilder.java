@@ -94,7 +94,8 @@ public abstract class ModelClientBuilder<B extends ModelClientBuilder<B>> {
     }
 
     /**
-     * A JDK client to send with (proxy, SSL context, executor of your choice); the model client then
+     * A JDK client to send with (proxy, SSL context, executor of your choice — give it an executor: without
+     * one the JDK completes responses on the common ForkJoinPool, which blocking work can starve); the model client then
      * neither configures nor closes it, and {@link #connectTimeout} is the given client's business.
      */
     public B httpClient(HttpClient value) {
@@ -116,8 +117,12 @@ public abstract class ModelClientBuilder<B extends ModelClientBuilder<B>> {
             throw new IllegalArgumentException("base URL must be an absolute http or https URL, got \"" + baseUrl + "\"");
         }
         boolean owns = httpClient == null;
+        // Without an executor of its own, the JDK client completes sendAsync futures on the common
+        // ForkJoinPool, which any blocking task in the JVM can starve (2 cores: one such task stalls every
+        // model call). Virtual threads cost nothing idle and cannot be starved that way.
         HttpClient client = owns
-                ? HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build()
+                ? HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER)
+                        .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()).build()
                 : httpClient;
         return new ClientSettings(uri, apiKey, headers, idleTimeout, streaming, client, owns, clock);
     }

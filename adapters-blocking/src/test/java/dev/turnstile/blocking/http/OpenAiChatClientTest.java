@@ -63,6 +63,33 @@ class OpenAiChatClientTest {
     }
 
     @Test
+    void aCallCompletesWhileEveryCommonPoolWorkerIsBlocked() throws Exception {
+        // Found by the CLI's tests: without an executor of its own, the JDK client completes responses on
+        // the common ForkJoinPool, so blocking work there (anyone's) stalled every model call.
+        int workers = java.util.concurrent.ForkJoinPool.getCommonPoolParallelism();
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch blocked = new CountDownLatch(workers);
+        for (int i = 0; i < workers; i++) {
+            java.util.concurrent.ForkJoinPool.commonPool().execute(() -> {
+                blocked.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        try (MiniServer server = MiniServer.start((request, exchange) ->
+                exchange.start(200, "text/event-stream").chunk(OpenAiSse.text("ok") + OpenAiSse.done()).end());
+                OpenAiChatClient client = OpenAiChatClient.builder().baseUrl(server.baseUrl()).build()) {
+            assertTrue(blocked.await(10, TimeUnit.SECONDS), "the common pool's workers are all blocked");
+            assertInstanceOf(ReplyResult.Completed.class, await(client.start(REQUEST, d -> { })));
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
     void theRequestCarriesTheKeyTheHeadersAndTheEncodedBody() throws Exception {
         try (MiniServer server = MiniServer.start((request, exchange) ->
                 exchange.start(200, "text/event-stream").chunk(OpenAiSse.text("ok") + OpenAiSse.done()).end());
