@@ -1,6 +1,8 @@
 package dev.turnstile.machine;
 
 import io.vavr.collection.LinkedHashSet;
+import io.vavr.collection.TreeMap;
+import io.vavr.control.Option;
 import io.vavr.collection.Vector;
 import java.util.Objects;
 
@@ -141,6 +143,13 @@ public final class Transitions {
 
     private static final LinkedHashSet<String> KEYS = LinkedHashSet.ofAll(TABLE.map(Row::key));
 
+    // Rows indexed by from, trigger and to: the machine looks one up on every step, and building a key
+    // string per row (as a scan would) was most of the cost of a step with nothing to do.
+    private static final TreeMap<String, TreeMap<String, TreeMap<String, Row>>> INDEX = TABLE.foldLeft(TreeMap.empty(),
+            (index, r) -> index.put(r.from(), index.get(r.from()).getOrElse(TreeMap.empty())
+                    .put(r.trigger(), index.get(r.from()).flatMap(t -> t.get(r.trigger())).getOrElse(TreeMap.empty())
+                            .put(r.to(), r))));
+
     private Transitions() {}
 
     /** The name of a phase as the table uses it. */
@@ -160,8 +169,8 @@ public final class Transitions {
 
     /** The declared row for a transition taken; throws when it is undeclared (a bug in the machine). */
     static Row row(String from, String trigger, String to) {
-        String key = from + " --" + trigger + "--> " + to;
-        Invariants.require(KEYS.contains(key), () -> "undeclared transition " + key);
-        return TABLE.find(r -> r.key().equals(key)).get();
+        Option<Row> row = INDEX.get(from).flatMap(t -> t.get(trigger)).flatMap(t -> t.get(to));
+        Invariants.require(row.isDefined(), () -> "undeclared transition " + from + " --" + trigger + "--> " + to);
+        return row.get();
     }
 }

@@ -60,9 +60,25 @@ public final class EffectSignatures {
     }
 
     private static String digest(String canonicalJson) {
+        byte[] hash = sha256().digest(canonicalJson.getBytes(StandardCharsets.UTF_8));
+        return HEX.formatHex(hash, 0, 6);
+    }
+
+    // Cloning a prototype skips the provider lookup of MessageDigest.getInstance on every effect; the
+    // prototype itself is never updated, so sharing it is safe.
+    private static final MessageDigest SHA_256_PROTOTYPE = newSha256();
+
+    private static MessageDigest sha256() {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonicalJson.getBytes(StandardCharsets.UTF_8));
-            return HEX.formatHex(hash, 0, 6);
+            return (MessageDigest) SHA_256_PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            return newSha256();
+        }
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
