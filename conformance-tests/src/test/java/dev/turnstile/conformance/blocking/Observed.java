@@ -1,56 +1,33 @@
 package dev.turnstile.conformance.blocking;
 
+import dev.turnstile.conformance.tck.Observations;
 import dev.turnstile.host.Session;
 import dev.turnstile.host.observe.Observation;
-import dev.turnstile.host.observe.ObservationHub;
 import dev.turnstile.machine.Event;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-/** Waiting for observations by cursor: the way an application observes a session, with no sleeps. */
+/**
+ * The blocking end-to-end tests' view of the kit's {@link Observations} (bounded waits by cursor, no
+ * sleeps), plus paged reading and printed seeds.
+ */
 final class Observed {
 
     /** Generous bound for anything a test waits for; it only bounds a failing test. */
-    static final long WAIT_SECONDS = 10;
+    static final long WAIT_SECONDS = Observations.WAIT_SECONDS;
 
     private Observed() {}
 
     /** The first observation after {@code after} that matches, once it is published. */
     static CompletableFuture<Observation> first(Session session, long after, Predicate<Observation> matches) {
-        ObservationHub hub = session.observations();
-        CompletableFuture<Observation> found = new CompletableFuture<>();
-        long[] cursor = {after};
-        Runnable check = () -> {
-            synchronized (cursor) {
-                while (!found.isDone()) {
-                    List<Observation> batch = hub.read(cursor[0], 64);
-                    if (batch.isEmpty()) {
-                        break;
-                    }
-                    for (Observation o : batch) {
-                        cursor[0] = o.cursor();
-                        if (matches.test(o)) {
-                            found.complete(o);
-                            return;
-                        }
-                    }
-                }
-            }
-        };
-        Runnable remove = hub.onPublish(check);
-        found.whenComplete((o, e) -> remove.run());
-        check.run();
-        return found;
+        return Observations.first(session, after, matches);
     }
 
-    /** The first event of {@code type} after {@code after}, waiting at most {@link #WAIT_SECONDS}. */
+    /** The first event of {@code type} after {@code after}, waiting a bounded time for it. */
     static <E extends Event> E event(Session session, long after, Class<E> type) throws Exception {
-        Observation o = first(session, after, x -> x instanceof Observation.EventObserved e && type.isInstance(e.event()))
-                .get(WAIT_SECONDS, TimeUnit.SECONDS);
-        return type.cast(((Observation.EventObserved) o).event());
+        return Observations.event(session, after, type);
     }
 
     /** Every observation after {@code after} up to now, reading in pages of {@code page}. */
@@ -69,8 +46,7 @@ final class Observed {
 
     /** The events among some observations, in order. */
     static List<Event> events(List<Observation> observations) {
-        return observations.stream().filter(o -> o instanceof Observation.EventObserved)
-                .map(o -> ((Observation.EventObserved) o).event()).toList();
+        return Observations.events(observations);
     }
 
     /** A seed for a test's sessions, from {@code -Dturnstile.seed} or the clock; printed so a failure can be rerun. */
