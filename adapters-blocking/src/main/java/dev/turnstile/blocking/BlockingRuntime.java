@@ -4,6 +4,7 @@ import dev.turnstile.host.AgentRuntime;
 import dev.turnstile.host.BudgetGuard;
 import dev.turnstile.host.EffectPorts;
 import dev.turnstile.host.HostRuntime;
+import dev.turnstile.host.HostedRuntime;
 import dev.turnstile.host.ModelClient;
 import dev.turnstile.host.Session;
 import dev.turnstile.host.SessionOptions;
@@ -15,14 +16,12 @@ import dev.turnstile.host.store.InMemoryJournal;
 import dev.turnstile.host.store.Journal;
 import dev.turnstile.machine.Effect;
 import io.vavr.collection.TreeMap;
-import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Collection;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
@@ -49,7 +48,7 @@ import java.util.function.Supplier;
  * <p>Closing the runtime closes every open session (cancelling running turns), then the store, the
  * model client (when it is {@link AutoCloseable}) and the threads.
  */
-public final class BlockingRuntime implements AgentRuntime {
+public final class BlockingRuntime extends HostedRuntime {
 
     private static final System.Logger LOG = System.getLogger(BlockingRuntime.class.getName());
 
@@ -69,33 +68,8 @@ public final class BlockingRuntime implements AgentRuntime {
     }
 
     @Override
-    public Session open(SessionOptions options) {
-        return host.open(options);
-    }
-
-    @Override
-    public Session resume(String sessionId) {
-        return host.resume(sessionId);
-    }
-
-    @Override
-    public Option<Session> find(String sessionId) {
-        return host.find(sessionId);
-    }
-
-    @Override
-    public Vector<String> openSessions() {
-        return host.openSessions();
-    }
-
-    @Override
-    public Vector<String> storedSessions() {
-        return host.storedSessions();
-    }
-
-    @Override
-    public CompletableFuture<Void> close(String sessionId) {
-        return host.close(sessionId);
+    protected HostRuntime host() {
+        return host;
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.turnstile.host.AgentRuntime;
 import dev.turnstile.host.BudgetGuard;
 import dev.turnstile.host.EffectPorts;
 import dev.turnstile.host.HostRuntime;
+import dev.turnstile.host.HostedRuntime;
 import dev.turnstile.host.ModelClient;
 import dev.turnstile.host.Session;
 import dev.turnstile.host.SessionOptions;
@@ -20,14 +21,12 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.vavr.collection.TreeMap;
-import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Collection;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
@@ -60,7 +59,7 @@ import javax.net.ssl.TrustManagerFactory;
  * {@code observationCapacity}). A model client of either adapter works with either runtime; the ones
  * in {@code dev.turnstile.netty.http} built on the runtime's transport keep every byte on the loops.
  */
-public final class NettyRuntime implements AgentRuntime {
+public final class NettyRuntime extends HostedRuntime {
 
     private static final System.Logger LOG = System.getLogger(NettyRuntime.class.getName());
 
@@ -141,33 +140,8 @@ public final class NettyRuntime implements AgentRuntime {
     }
 
     @Override
-    public Session open(SessionOptions options) {
-        return host.open(options);
-    }
-
-    @Override
-    public Session resume(String sessionId) {
-        return host.resume(sessionId);
-    }
-
-    @Override
-    public Option<Session> find(String sessionId) {
-        return host.find(sessionId);
-    }
-
-    @Override
-    public Vector<String> openSessions() {
-        return host.openSessions();
-    }
-
-    @Override
-    public Vector<String> storedSessions() {
-        return host.storedSessions();
-    }
-
-    @Override
-    public CompletableFuture<Void> close(String sessionId) {
-        return host.close(sessionId);
+    protected HostRuntime host() {
+        return host;
     }
 
     /** The journal sessions are stored in (read it for downloads and replay). */
